@@ -188,17 +188,19 @@ enum natter_err chat_connect(struct session *s, const char *user, char room[NAME
     if (err != E_NONE)
         return err;
     size_t members;
-    err = chat_join(s, room, &members, room);
+    if (new_room) {
+        /* A new room is the two of them, so both see both JOIN lines. */
+        if ((s->account && store_membership_add(srv->store, s->name, room) != STORE_OK) ||
+            (peer_account && store_membership_add(srv->store, peer, room) != STORE_OK))
+            return E_INTERNAL;
+        err = registry_join_pair(srv->registry, s, peer, room, s->account || peer_account,
+                                 &s->outbox);
+    } else {
+        err = chat_join(s, room, &members, room);
+    }
     if (err != E_NONE)
         return err;
-    /* A new room is the two of them: put the peer in it as well. */
-    bool peer_stored = new_room && peer_account;
-    if (peer_stored && store_membership_add(srv->store, peer, room) != STORE_OK)
-        return E_INTERNAL;
-    err = registry_join_user(srv->registry, peer, room, peer_stored || s->account, s->name,
-                             &s->outbox);
-    if (err == E_TOO_MANY_ROOMS || err == E_NO_SUCH_USER)
-        log_info("#%lu: %s could not be put in %s", s->id, peer, room);
+    registry_tell_connected(srv->registry, peer, room, s->name, &s->outbox);
     return E_NONE;
 }
 

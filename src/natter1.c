@@ -225,7 +225,7 @@ static enum session_action cmd_time(struct session *s, enum natter_cmd cmd, char
 static enum session_action cmd_ping(struct session *s, enum natter_cmd cmd, char **argv,
                                     char *text)
 {
-    natter1_line(s, "PONG%s%s", text[0] ? " " : "", text);
+    natter1_line(s, "PONG%s%s", argv[0] ? " " : "", argv[0] ? argv[0] : "");
     return SESSION_KEEP;
 }
 
@@ -258,7 +258,7 @@ static const struct command natter1_commands[CMD_COUNT] = {
     [CMD_WHO] = {cmd_who, 0, 1, TEXT_NONE, NEEDS_LOGIN, false},
     [CMD_ROOMS] = {cmd_rooms, 0, 0, TEXT_NONE, NEEDS_LOGIN, false},
     [CMD_TIME] = {cmd_time, 0, 0, TEXT_NONE, NEEDS_ANY, false},
-    [CMD_PING] = {cmd_ping, 0, 0, TEXT_OPTIONAL, NEEDS_ANY, false},
+    [CMD_PING] = {cmd_ping, 0, 1, TEXT_NONE, NEEDS_ANY, false},
     [CMD_PONG] = {cmd_pong, 0, 0, TEXT_OPTIONAL, NEEDS_ANY, true},
     [CMD_QUIT] = {cmd_quit, 0, 0, TEXT_OPTIONAL, NEEDS_ANY, true},
 };

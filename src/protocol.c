@@ -11,7 +11,11 @@ const struct protocol_command protocol_commands[CMD_COUNT] = {NATTER_COMMANDS(X_
 #define X_NAME(id, name) [id] = name,
 const char *const protocol_error_names[E_COUNT] = {NATTER_ERRORS(X_NAME)};
 const char *const protocol_bye_names[BYE_COUNT] = {NATTER_BYES(X_NAME)};
-const char *const protocol_line_names[LINE_COUNT] = {NATTER_LINES(X_NAME)};
+
+#define X_LINE_NAME(id, name, args) [id] = name,
+#define X_LINE_ARGS(id, name, args) [id] = args,
+const char *const protocol_line_names[LINE_COUNT] = {NATTER_LINES(X_LINE_NAME)};
+const unsigned char protocol_line_args[LINE_COUNT] = {NATTER_LINES(X_LINE_ARGS)};
 
 static char ascii_upper(char c)
 {

@@ -587,24 +587,47 @@ out:
     return err;
 }
 
-enum natter_err registry_join_user(struct registry *reg, const char *name, const char *room,
-                                   bool stored, const char *by, struct outbox *ob)
+enum natter_err registry_join_pair(struct registry *reg, struct session *s, const char *peer,
+                                   const char *room, bool stored, struct outbox *ob)
 {
+    enum natter_err err = E_NONE;
     pthread_mutex_lock(&reg->lock);
-    struct user *u = registry_find(&reg->users, name);
-    enum natter_err err = E_NO_SUCH_USER;
-    if (u) {
-        size_t members;
-        bool joined;
-        char display[NAME_BUF];
-        err = user_join(reg, u, room, stored, &members, &joined, display, ob);
-        if (err == E_NONE) {
-            outbox_event(ob, EVENT_CONNECTED, room, by, NULL);
-            stage_user(ob, u, NULL);
+    struct user *u[2] = {s->user, registry_find(&reg->users, peer)};
+    if (!u[0]) {
+        err = E_NOT_LOGGED_IN;
+    } else if (u[0]->nrooms >= REGISTRY_MAX_ROOMS) {
+        err = E_TOO_MANY_ROOMS;
+    } else {
+        struct room *r = room_get(reg, room, stored);
+        bool in[2];
+        for (int i = 0; i < 2; i++) {
+            in[i] = u[i] && !PTRS_CONTAINS(u[i], rooms, r) && u[i]->nrooms < REGISTRY_MAX_ROOMS;
+            if (in[i]) {
+                PTRS_PUSH(u[i], rooms, r);
+                PTRS_PUSH(r, members, u[i]);
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            if (in[i]) {
+                outbox_event(ob, EVENT_JOIN, r->name, u[i]->name, NULL);
+                stage_room(ob, r, NULL);
+            }
         }
     }
     pthread_mutex_unlock(&reg->lock);
     return err;
+}
+
+void registry_tell_connected(struct registry *reg, const char *name, const char *room,
+                             const char *by, struct outbox *ob)
+{
+    pthread_mutex_lock(&reg->lock);
+    struct user *u = registry_find(&reg->users, name);
+    if (u) {
+        outbox_event(ob, EVENT_CONNECTED, room, by, NULL);
+        stage_user(ob, u, NULL);
+    }
+    pthread_mutex_unlock(&reg->lock);
 }
 
 /* "#a #b ..." of U's rooms. */

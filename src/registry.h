@@ -107,10 +107,14 @@ enum natter_err registry_direct(struct registry *reg, struct session *s, const c
 enum natter_err registry_connect_room(struct registry *reg, struct session *s, const char *peer,
                                       char peer_display[NAME_BUF], bool *peer_account,
                                       char room[NAME_BUF], bool *new_room);
-/* Puts online user NAME in ROOM (as registry_join) and tells their sessions
- * that BY connected them.  E_NO_SUCH_USER if they went offline. */
-enum natter_err registry_join_user(struct registry *reg, const char *name, const char *room,
-                                   bool stored, const char *by, struct outbox *ob);
+/* Puts S's user and online user PEER together in the new ROOM, then tells
+ * both (and any other members) of both joins.  PEER is left out if they went
+ * offline or are in too many rooms.  E_TOO_MANY_ROOMS for S. */
+enum natter_err registry_join_pair(struct registry *reg, struct session *s, const char *peer,
+                                   const char *room, bool stored, struct outbox *ob);
+/* Tells every session of online user NAME that BY connected them in ROOM. */
+void registry_tell_connected(struct registry *reg, const char *name, const char *room,
+                             const char *by, struct outbox *ob);
 
 /* A snapshot of one user for WHO. */
 struct registry_user_info {

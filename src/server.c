@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -111,6 +112,24 @@ static void server_format_addr(const struct sockaddr_storage *sa, char *out, siz
     }
 }
 
+/* Each connection needs a socket and an eventfd: raise the descriptor limit
+ * as far as we may, and say so if it still cannot hold --max-clients. */
+static void server_raise_fd_limit(unsigned max_clients)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+        return;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+    rlim_t need = (rlim_t)max_clients * 2 + 32;
+    if (rl.rlim_cur < need)
+        log_info("only %llu file descriptors: fewer than --max-clients %u connections fit "
+                  "(raise the limit with ulimit -n)",
+                  (unsigned long long)rl.rlim_cur, max_clients);
+}
+
 int server_init(struct server *srv, const struct config *cfg)
 {
     memset(srv, 0, sizeof *srv);
@@ -119,6 +138,7 @@ int server_init(struct server *srv, const struct config *cfg)
     atomic_init(&srv->stopping, false);
     atomic_init(&srv->next_id, 0);
 
+    server_raise_fd_limit(cfg->max_clients);
     if (password_init(cfg->weak_password_hash) < 0) {
         log_error("cannot initialise libsodium");
         return -1;

@@ -164,15 +164,22 @@ static int session_keepalive(struct session *s, int64_t now)
 static void session_loop(struct session *s)
 {
     struct server *srv = s->server;
-    bool want_write = false;
     while (!s->closing) {
         struct pollfd pfd[2] = {
-            {.fd = s->fd, .events = POLLIN | (want_write ? POLLOUT : 0)},
+            {.fd = s->fd, .events = POLLIN},
             {.fd = s->sendq.wake_fd, .events = POLLIN},
         };
         int timeout = session_keepalive(s, session_now_ns());
         if (s->closing)
             break;
+        /* Before sleeping: what was queued since the last flush (a PING). */
+        ssize_t left = sendq_flush(&s->sendq, s->fd);
+        if (left < 0) {
+            s->closing = true;
+            s->bye = BYE_COUNT;
+            break;
+        }
+        pfd[0].events = POLLIN | (left > 0 ? POLLOUT : 0);
         if (poll(pfd, 2, timeout) < 0 && errno != EINTR) {
             log_error("#%lu: poll: %s", s->id, strerror(errno));
             session_close(s, BYE_INTERNAL, "server error");
@@ -193,13 +200,6 @@ static void session_loop(struct session *s)
             s->bye = BYE_COUNT;
             break;
         }
-        ssize_t left = sendq_flush(&s->sendq, s->fd);
-        if (left < 0) {
-            s->closing = true;
-            s->bye = BYE_COUNT;
-            break;
-        }
-        want_write = left > 0;
     }
 }
 

@@ -77,24 +77,25 @@
     X(BYE_PING_TIMEOUT, "PING_TIMEOUT")  \
     X(BYE_INTERNAL, "INTERNAL")
 
-/* The first word of every line the server sends. */
-#define NATTER_LINES(X)     \
-    X(LINE_HELLO, "HELLO")   \
-    X(LINE_INFO, "INFO")     \
-    X(LINE_OK, "OK")         \
-    X(LINE_ERR, "ERR")       \
-    X(LINE_MSG, "MSG")       \
-    X(LINE_ALL, "ALL")       \
-    X(LINE_DM, "DM")         \
-    X(LINE_JOIN, "JOIN")     \
-    X(LINE_LEAVE, "LEAVE")   \
-    X(LINE_ONLINE, "ONLINE") \
-    X(LINE_OFFLINE, "OFFLINE") \
-    X(LINE_USER, "USER")     \
-    X(LINE_ROOM, "ROOM")     \
-    X(LINE_PING, "PING")     \
-    X(LINE_PONG, "PONG")     \
-    X(LINE_BYE, "BYE")
+/* Every line the server sends: X(id, "WORD", ARGS): the word, then ARGS
+ * space-separated arguments, then optional text to the end of the line. */
+#define NATTER_LINES(X)           \
+    X(LINE_HELLO, "HELLO", 2)     /* HELLO <version> <server-name> */     \
+    X(LINE_INFO, "INFO", 0)       /* INFO <text> */                       \
+    X(LINE_OK, "OK", 1)           /* OK <CMD> [detail] */                 \
+    X(LINE_ERR, "ERR", 2)         /* ERR <CMD> <CODE> <text> */           \
+    X(LINE_MSG, "MSG", 2)         /* MSG <#room> <from> <text> */         \
+    X(LINE_ALL, "ALL", 1)         /* ALL <from> <text> */                 \
+    X(LINE_DM, "DM", 1)           /* DM <from> <text> */                  \
+    X(LINE_JOIN, "JOIN", 2)       /* JOIN <#room> <user> */               \
+    X(LINE_LEAVE, "LEAVE", 2)     /* LEAVE <#room> <user> */              \
+    X(LINE_ONLINE, "ONLINE", 1)   /* ONLINE <user> */                     \
+    X(LINE_OFFLINE, "OFFLINE", 1) /* OFFLINE <user> */                    \
+    X(LINE_USER, "USER", 2)       /* USER <name> <kind> [#room ...] */    \
+    X(LINE_ROOM, "ROOM", 2)       /* ROOM <#room> <members> [topic] */    \
+    X(LINE_PING, "PING", 0)       /* PING <token> */                      \
+    X(LINE_PONG, "PONG", 0)       /* PONG [token] */                      \
+    X(LINE_BYE, "BYE", 1)         /* BYE <CODE> <text> */
 
 #define NATTER_X_ENUM(id, ...) id,
 
@@ -103,6 +104,9 @@ enum natter_cmd { CMD_NONE = -1, NATTER_COMMANDS(NATTER_X_ENUM) CMD_COUNT };
 enum natter_err { E_NONE = -1, NATTER_ERRORS(NATTER_X_ENUM) E_COUNT };
 enum natter_bye { NATTER_BYES(NATTER_X_ENUM) BYE_COUNT };
 enum natter_line { LINE_UNKNOWN = -1, NATTER_LINES(NATTER_X_ENUM) LINE_COUNT };
+
+/* The most arguments before the text on any server line. */
+#define NATTER_LINE_MAX_ARGS 2
 
 struct protocol_command {
     const char *name;
@@ -115,6 +119,7 @@ extern const struct protocol_command protocol_commands[CMD_COUNT];
 extern const char *const protocol_error_names[E_COUNT];
 extern const char *const protocol_bye_names[BYE_COUNT];
 extern const char *const protocol_line_names[LINE_COUNT];
+extern const unsigned char protocol_line_args[LINE_COUNT];
 
 /* The command whose name or alias is WORD (ASCII case-insensitive, an optional
  * leading '/' ignored), or CMD_NONE. */
